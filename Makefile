@@ -1,0 +1,38 @@
+# Entry points; the work is done by scripts/.
+.PHONY: all fetch worktree build demo check test e2e export check-series sid-root clean
+
+all: demo
+
+fetch:
+	scripts/fetch-base
+
+worktree:
+	scripts/worktree
+
+build:
+	@[ -d work/libvirt/.git ] || scripts/worktree
+	scripts/build
+
+demo: build
+	tests/e2e/run
+
+check:
+	scripts/check
+
+test:
+	scripts/test
+
+e2e:
+	tests/e2e/run
+
+export:
+	scripts/export
+
+check-series:
+	scripts/check-series
+
+sid-root:
+	scripts/sid-root
+
+clean:
+	rm -rf work
