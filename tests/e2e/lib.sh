@@ -1,0 +1,159 @@
+# Helpers for the end-to-end scenarios; sourced by tests/e2e/run.
+# shellcheck shell=bash
+
+E2E_WORK=$WORK_DIR/e2e
+E2E_TIMEOUT=${E2E_TIMEOUT:-90}
+
+e2e_prepare() {
+    SID_ROOT=$("$TOP/scripts/sid-root") || return 1
+    QEMU=$CACHE_DIR/qemu-system-aarch64
+    AAVMF_CODE=$SID_ROOT/usr/share/AAVMF/AAVMF_CODE.no-secboot.fd
+    AAVMF_VARS=$SID_ROOT/usr/share/AAVMF/AAVMF_VARS.fd
+    VIRSH_BIN=$BUILD_DIR/tools/virsh
+    if [ ! -x "$VIRSH_BIN" ]; then
+        echo "e2e: $VIRSH_BIN is not built; run 'make build'" >&2
+        return 1
+    fi
+    mkdir -p "$E2E_WORK"
+}
+
+# Stop whatever QEMU an embed root still has running.
+e2e_kill_leftovers() {
+    local root=$1 pidfile pid
+    for pidfile in "$root"/run/qemu/*.pid; do
+        [ -f "$pidfile" ] || continue
+        pid=$(cat "$pidfile" 2>/dev/null) || continue
+        [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
+    done
+}
+
+e2e_run_scenario() {
+    local name=$1 rc
+    local file=$E2E_DIR/scenarios/$name.sh
+    [ -f "$file" ] || { echo "e2e: no scenario $name" >&2; return 1; }
+
+    ROOT=$E2E_WORK/$name
+    e2e_kill_leftovers "$ROOT"
+    rm -rf "$ROOT"
+    mkdir -p "$ROOT/etc"
+    # What the embedded driver needs on a host without the usual daemon
+    # set-up: no namespaces, no security driver, QEMU output into files.
+    cat > "$ROOT/etc/qemu.conf" <<EOC
+user = "root"
+group = "root"
+namespaces = [ ]
+security_driver = "none"
+stdio_handler = "file"
+EOC
+    LOG=$E2E_WORK/$name.log
+    : > "$LOG"
+
+    (
+        # shellcheck source=/dev/null
+        . "$file"
+        scenario
+    ) >>"$LOG" 2>&1 &
+    local pid=$!
+    # Bound the whole scenario.
+    ( sleep "$E2E_TIMEOUT"; kill -TERM "$pid" 2>/dev/null; echo "e2e: timed out after ${E2E_TIMEOUT}s" >>"$LOG" ) &
+    local watchdog=$!
+    wait "$pid"
+    rc=$?
+    kill "$watchdog" 2>/dev/null
+    wait "$watchdog" 2>/dev/null
+
+    e2e_kill_leftovers "$ROOT"
+    [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ] && tail -n 20 "$LOG" | sed "s/^/e2e: $name: /" >&2
+    return "$rc"
+}
+
+# virsh on the scenario's embed root, for commands that need no running
+# domain (define, undefine, a refused start).
+virsh() {
+    echo "+ virsh $*" >&2
+    LIBVIRT_LOG_OUTPUTS="1:file:$ROOT/libvirt.log 4:stderr" \
+        timeout 60 "$BUILD_DIR/run" "$VIRSH_BIN" -q -c "qemu:///embed?root=$ROOT" "$@"
+}
+
+# Run several virsh commands (one per argument) in a single virsh process.
+# The embedded driver lives as long as that process, so a domain started in
+# a session is inspected and destroyed by the same driver instance: a second
+# process would first have to reconnect to it, and a destroy would then race
+# with that reconnection. Sets VOUT[i] to the output of command i and VERR to
+# everything the session printed on stderr.
+VOUT=()
+VERR=
+vsession() {
+    local script="" i=0 c out
+    for c in "$@"; do
+        echo "+ virsh> $c" >&2
+        script+="$c; echo @@E2E@@; "
+        i=$((i + 1))
+    done
+    out=$(LIBVIRT_LOG_OUTPUTS="1:file:$ROOT/libvirt.log 4:stderr" \
+          timeout "$((E2E_TIMEOUT - 10))" "$BUILD_DIR/run" "$VIRSH_BIN" -q \
+          -c "qemu:///embed?root=$ROOT" "$script" 2>"$ROOT/virsh.err")
+    VERR=$(cat "$ROOT/virsh.err")
+    [ -n "$VERR" ] && echo "$VERR" >&2
+    mapfile -t -d $'\x1e' VOUT < <(printf '%s' "$out" | python3 -c '
+import sys
+parts = sys.stdin.read().split("@@E2E@@")
+sys.stdout.write("\x1e".join(p.strip() for p in parts[:-1]))')
+    for i in "${!VOUT[@]}"; do
+        [ -n "${VOUT[$i]}" ] && printf '%s\n' "${VOUT[$i]}" | sed 's/^/  | /' >&2
+    done
+    return 0
+}
+
+# Fill a domain XML template from tests/e2e/domains with this run's paths.
+domain_xml() {
+    sed -e "s|@QEMU@|$QEMU|g" \
+        -e "s|@AAVMF_CODE@|$AAVMF_CODE|g" \
+        -e "s|@AAVMF_VARS@|$AAVMF_VARS|g" \
+        -e "s|@ROOT@|$ROOT|g" \
+        "$E2E_DIR/domains/$1.xml" > "$ROOT/$1.xml"
+    echo "$ROOT/$1.xml"
+}
+
+# The qemu-monitor-command for a qom-get.
+qom_get_cmd() {
+    echo "qemu-monitor-command $1 '{\"execute\":\"qom-get\",\"arguments\":{\"path\":\"$2\",\"property\":\"$3\"}}'"
+}
+
+# The JSON value of "return" in a QMP reply.
+qmp_return() {
+    python3 -c 'import json,sys; print(json.dumps(json.loads(sys.argv[1])["return"]))' "$1" 2>/dev/null ||
+        echo "(no QMP reply: $1)"
+}
+
+expect_eq() {
+    local what=$1 want=$2 got=$3
+    if [ "$want" != "$got" ]; then
+        echo "FAIL: $what: expected $want, got $got"
+        return 1
+    fi
+    echo "ok: $what = $got"
+}
+
+# No error may have been printed by the last session.
+expect_no_errors() {
+    if grep -q '^error:' <<<"$VERR"; then
+        echo "FAIL: virsh reported errors"
+        return 1
+    fi
+    echo "ok: no errors"
+}
+
+# Nothing of the domain may be left: no QEMU process, no pid file.
+expect_cleaned_up() {
+    local dom=$1 pidfile=$ROOT/run/qemu/$1.pid
+    if [ -f "$pidfile" ]; then
+        echo "FAIL: $pidfile still exists"
+        return 1
+    fi
+    if pgrep -f -- "-name guest=$dom," >/dev/null; then
+        echo "FAIL: a QEMU process for $dom is still running"
+        return 1
+    fi
+    echo "ok: nothing of $dom is left"
+}
