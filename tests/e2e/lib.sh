@@ -54,11 +54,18 @@ EOC
         scenario
     ) >>"$LOG" 2>&1 &
     local pid=$!
-    # Bound the whole scenario.
-    ( sleep "$E2E_TIMEOUT"; kill -TERM "$pid" 2>/dev/null; echo "e2e: timed out after ${E2E_TIMEOUT}s" >>"$LOG" ) &
+    # Bound the whole scenario. The watchdog holds no output pipe open, so
+    # a caller reading this script's output never waits for it.
+    (
+        sleep "$E2E_TIMEOUT" || exit 0
+        echo "e2e: timed out after ${E2E_TIMEOUT}s" >>"$LOG"
+        pkill -TERM -P "$pid"
+        kill -TERM "$pid"
+    ) </dev/null >/dev/null 2>&1 &
     local watchdog=$!
     wait "$pid"
     rc=$?
+    pkill -P "$watchdog" 2>/dev/null
     kill "$watchdog" 2>/dev/null
     wait "$watchdog" 2>/dev/null
 
