@@ -164,3 +164,24 @@ expect_cleaned_up() {
     fi
     echo "ok: nothing of $dom is left"
 }
+
+# Like expect_eq, with a shell pattern.
+expect_match() {
+    local what=$1 pattern=$2 got=$3
+    # shellcheck disable=SC2053
+    if [[ $got != $pattern ]]; then
+        echo "FAIL: $what: expected $pattern, got $got"
+        return 1
+    fi
+    echo "ok: $what = $got"
+}
+
+# Skip (exit status 77) when the libvirt under test predates a feature, as
+# when scripts/check-series tests the early patches of the series: the
+# domain schema of the tree must know the attribute.
+require_schema_attr() {
+    if ! grep -q "<attribute name=\"$1\">" "$SRC_DIR/src/conf/schemas/domaincommon.rng"; then
+        echo "skip: this libvirt has no '$1' attribute"
+        return 77
+    fi
+}
