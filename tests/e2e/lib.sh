@@ -185,3 +185,12 @@ require_schema_attr() {
         return 77
     fi
 }
+
+# Like require_schema_attr, for any text of the domain schema.
+require_schema_text() {
+    if ! grep -q -- "$1" "$SRC_DIR/src/conf/schemas/domaincommon.rng" \
+                        "$SRC_DIR/src/conf/schemas/basictypes.rng"; then
+        echo "skip: this libvirt's schema has no '$1'"
+        return 77
+    fi
+}
