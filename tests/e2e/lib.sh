@@ -17,6 +17,41 @@ e2e_prepare() {
     mkdir -p "$E2E_WORK"
 }
 
+# Embed roots hold the QEMU monitor sockets, whose path must fit in a UNIX
+# socket address (107 bytes): <root>/lib/qemu/domain-<id>-<name>/monitor.sock
+# with a name of up to 20 characters. A root under the checkout would not fit
+# when the checkout is deep, so each scenario gets a private directory under
+# E2E_TMPDIR (default /tmp), removed when the scenario ends.
+E2E_ROOT_MAX=48
+ROOT=
+
+# Sets ROOT to a new private embed root.
+e2e_make_root() {
+    local base=${E2E_TMPDIR:-/tmp}
+    ROOT=$(mktemp -d "$base/lv-e2e.XXXXXX") || {
+        ROOT=
+        echo "e2e: cannot create a directory in $base; set E2E_TMPDIR to a writable directory" >&2
+        return 1
+    }
+    if [ ${#ROOT} -gt $E2E_ROOT_MAX ]; then
+        echo "e2e: $ROOT is too long for QEMU's monitor socket path ($E2E_ROOT_MAX characters at most); set E2E_TMPDIR to a shorter directory" >&2
+        rm -rf "$ROOT"
+        ROOT=
+        return 1
+    fi
+}
+
+# Stop the QEMU an embed root still runs and remove the root.
+e2e_remove_root() {
+    [ -n "$ROOT" ] || return 0
+    e2e_kill_leftovers "$ROOT"
+    rm -rf "$ROOT"
+    ROOT=
+}
+# Whatever ends the run, leave no embed root and no QEMU behind.
+trap e2e_remove_root EXIT
+trap "exit 130" INT TERM
+
 # Stop whatever QEMU an embed root still has running.
 e2e_kill_leftovers() {
     local root=$1 pidfile pid
@@ -32,9 +67,7 @@ e2e_run_scenario() {
     local file=$E2E_DIR/scenarios/$name.sh
     [ -f "$file" ] || { echo "e2e: no scenario $name" >&2; return 1; }
 
-    ROOT=$E2E_WORK/$name
-    e2e_kill_leftovers "$ROOT"
-    rm -rf "$ROOT"
+    e2e_make_root || return 1
     mkdir -p "$ROOT/etc"
     # What the embedded driver needs on a host without the usual daemon
     # set-up: no namespaces, no security driver, QEMU output into files.
@@ -70,6 +103,10 @@ EOC
     wait "$watchdog" 2>/dev/null
 
     e2e_kill_leftovers "$ROOT"
+    # The root is private and short-lived; keep its libvirt log next to the
+    # scenario's log for a post-mortem.
+    [ -f "$ROOT/libvirt.log" ] && cp "$ROOT/libvirt.log" "$E2E_WORK/$name.libvirt.log"
+    e2e_remove_root
     [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ] && tail -n 20 "$LOG" | sed "s/^/e2e: $name: /" >&2
     return "$rc"
 }
