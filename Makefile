@@ -1,5 +1,5 @@
 # Entry points; the work is done by scripts/.
-.PHONY: all fetch worktree build demo check test e2e export check-series sid-root clean
+.PHONY: all fetch worktree build demo check test e2e export check-series bench sid-root clean
 
 all: demo
 
@@ -30,6 +30,9 @@ export:
 
 check-series:
 	scripts/check-series
+
+bench:
+	scripts/bench
 
 sid-root:
 	scripts/sid-root
