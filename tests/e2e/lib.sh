@@ -125,28 +125,62 @@ virsh() {
 # process would first have to reconnect to it, and a destroy would then race
 # with that reconnection. Sets VOUT[i] to the output of command i and VERR to
 # everything the session printed on stderr.
+#
+# An argument '@wait FILE REGEX' is no command: the session waits until a
+# line of FILE matches REGEX (grep -E) before it goes on, and its VOUT is
+# that line. The commands are then fed to virsh's standard input.
 VOUT=()
 VERR=
 vsession() {
-    local script="" i=0 c out
+    local script="" i=0 c out fed=no
     for c in "$@"; do
         echo "+ virsh> $c" >&2
         script+="$c; echo @@E2E@@; "
+        [[ $c == "@wait "* ]] && fed=yes
         i=$((i + 1))
     done
-    out=$(LIBVIRT_LOG_OUTPUTS="1:file:$ROOT/libvirt.log 4:stderr" \
-          timeout "$((E2E_TIMEOUT - 10))" "$BUILD_DIR/run" "$VIRSH_BIN" -q \
-          -c "qemu:///embed?root=$ROOT" "$script" 2>"$ROOT/virsh.err")
+    if [ "$fed" = no ]; then
+        out=$(LIBVIRT_LOG_OUTPUTS="1:file:$ROOT/libvirt.log 4:stderr" \
+              timeout "$((E2E_TIMEOUT - 10))" "$BUILD_DIR/run" "$VIRSH_BIN" -q \
+              -c "qemu:///embed?root=$ROOT" "$script" 2>"$ROOT/virsh.err")
+    else
+        out=$(vsession_feed "$@" |
+              LIBVIRT_LOG_OUTPUTS="1:file:$ROOT/libvirt.log 4:stderr" \
+              timeout "$((E2E_TIMEOUT - 10))" "$BUILD_DIR/run" "$VIRSH_BIN" -q \
+              -c "qemu:///embed?root=$ROOT" 2>"$ROOT/virsh.err")
+    fi
     VERR=$(cat "$ROOT/virsh.err")
     [ -n "$VERR" ] && echo "$VERR" >&2
+    # In the fed form virsh echoes each line it reads after its prompt.
     mapfile -t -d $'\x1e' VOUT < <(printf '%s' "$out" | python3 -c '
-import sys
-parts = sys.stdin.read().split("@@E2E@@")
+import re, sys
+text = re.sub(r"virsh # [^\n]*(\n|$)", "", sys.stdin.read())
+parts = text.split("@@E2E@@")
 sys.stdout.write("\x1e".join(p.strip() for p in parts[:-1]))')
     for i in "${!VOUT[@]}"; do
         [ -n "${VOUT[$i]}" ] && printf '%s\n' "${VOUT[$i]}" | sed 's/^/  | /' >&2
     done
     return 0
+}
+
+# The standard input of a fed vsession: each command with its end marker,
+# and for an '@wait FILE REGEX' the matching line once it is there (or
+# nothing, after E2E_WAIT seconds).
+vsession_feed() {
+    local c file regex line n
+    for c in "$@"; do
+        if [[ $c == "@wait "* ]]; then
+            read -r _ file regex <<<"$c"
+            line=
+            for ((n = 0; n < ${E2E_WAIT:-60} * 2; n++)); do
+                line=$(grep -a -m 1 -E -- "$regex" "$file" 2>/dev/null) && break
+                sleep 0.5
+            done
+            printf 'echo %q\necho @@E2E@@\n' "${line//$'\r'/}"
+        else
+            printf '%s\necho @@E2E@@\n' "$c"
+        fi
+    done
 }
 
 # Fill a domain XML template from tests/e2e/domains with this run's paths.
@@ -155,6 +189,7 @@ domain_xml() {
         -e "s|@AAVMF_CODE@|$AAVMF_CODE|g" \
         -e "s|@AAVMF_VARS@|$AAVMF_VARS|g" \
         -e "s|@ROOT@|$ROOT|g" \
+        -e "s|@GUEST@|${GUEST:-}|g" \
         "$E2E_DIR/domains/$1.xml" > "$ROOT/$1.xml"
     echo "$ROOT/$1.xml"
 }
@@ -230,4 +265,28 @@ require_schema_text() {
         echo "skip: this libvirt's schema has no '$1'"
         return 77
     fi
+}
+
+# Like require_schema_attr, for a file of the libvirt tree (such as the test
+# data that comes with a feature).
+require_source_file() {
+    if [ ! -e "$SRC_DIR/$1" ]; then
+        echo "skip: this libvirt has no $1"
+        return 77
+    fi
+}
+
+# Sets GUEST to the directory of the tiny arm64 guest (scripts/arm64-guest):
+# 'vmlinuz' and 'initrd.gz', whose init prints '@name@ value' lines on the
+# console and ends with '@done@'.
+GUEST=
+arm64_guest() {
+    GUEST=$("$TOP/scripts/arm64-guest") || return 1
+    echo "guest: $(tr '\n' ' ' < "$GUEST/versions")"
+}
+
+# The value of the '@name@ value' line the guest printed in FILE (the
+# firmware's last screen control codes may precede the first one).
+guest_value() {
+    grep -a -m 1 -o "@$2@ .*" "$1" | tr -d '\r' | cut -d ' ' -f 2-
 }
