@@ -1,5 +1,5 @@
 # Entry points; the work is done by scripts/.
-.PHONY: all fetch worktree build demo check test e2e export check-series bench sid-root clean
+.PHONY: all fetch worktree build demo check test e2e export check-series bench fuzz sid-root clean
 
 all: demo
 
@@ -33,6 +33,11 @@ check-series:
 
 bench:
 	scripts/bench
+
+# FUZZ_TIME=seconds per harness (default 60)
+fuzz:
+	@[ -d work/libvirt/.git ] || scripts/worktree
+	scripts/fuzz
 
 sid-root:
 	scripts/sid-root
