@@ -9,9 +9,17 @@ e2e_prepare() {
     QEMU=$CACHE_DIR/qemu-system-aarch64
     AAVMF_CODE=$SID_ROOT/usr/share/AAVMF/AAVMF_CODE.no-secboot.fd
     AAVMF_VARS=$SID_ROOT/usr/share/AAVMF/AAVMF_VARS.fd
-    VIRSH_BIN=$BUILD_DIR/tools/virsh
-    if [ ! -x "$VIRSH_BIN" ]; then
-        echo "e2e: $VIRSH_BIN is not built; run 'make build'" >&2
+    if [ -n "${E2E_INSTALLED:-}" ]; then
+        # The libvirt installed on this system (scripts/deb-check runs the
+        # scenarios in a root file system with the built packages).
+        VIRSH_CMD=(/usr/bin/virsh)
+        SCHEMA_DIR=/usr/share/libvirt/schemas
+    else
+        VIRSH_CMD=("$BUILD_DIR/run" "$BUILD_DIR/tools/virsh")
+        SCHEMA_DIR=$SRC_DIR/src/conf/schemas
+    fi
+    if [ ! -x "${VIRSH_CMD[-1]}" ]; then
+        echo "e2e: ${VIRSH_CMD[-1]} is not built; run 'make build'" >&2
         return 1
     fi
     mkdir -p "$E2E_WORK"
@@ -116,7 +124,7 @@ EOC
 virsh() {
     echo "+ virsh $*" >&2
     LIBVIRT_LOG_OUTPUTS="1:file:$ROOT/libvirt.log 4:stderr" \
-        timeout 60 "$BUILD_DIR/run" "$VIRSH_BIN" -q -c "qemu:///embed?root=$ROOT" "$@"
+        timeout 60 "${VIRSH_CMD[@]}" -q -c "qemu:///embed?root=$ROOT" "$@"
 }
 
 # Run several virsh commands (one per argument) in a single virsh process.
@@ -141,12 +149,12 @@ vsession() {
     done
     if [ "$fed" = no ]; then
         out=$(LIBVIRT_LOG_OUTPUTS="1:file:$ROOT/libvirt.log 4:stderr" \
-              timeout "$((E2E_TIMEOUT - 10))" "$BUILD_DIR/run" "$VIRSH_BIN" -q \
+              timeout "$((E2E_TIMEOUT - 10))" "${VIRSH_CMD[@]}" -q \
               -c "qemu:///embed?root=$ROOT" "$script" 2>"$ROOT/virsh.err")
     else
         out=$(vsession_feed "$@" |
               LIBVIRT_LOG_OUTPUTS="1:file:$ROOT/libvirt.log 4:stderr" \
-              timeout "$((E2E_TIMEOUT - 10))" "$BUILD_DIR/run" "$VIRSH_BIN" -q \
+              timeout "$((E2E_TIMEOUT - 10))" "${VIRSH_CMD[@]}" -q \
               -c "qemu:///embed?root=$ROOT" 2>"$ROOT/virsh.err")
     fi
     VERR=$(cat "$ROOT/virsh.err")
@@ -252,7 +260,7 @@ expect_match() {
 # when scripts/check-series tests the early patches of the series: the
 # domain schema of the tree must know the attribute.
 require_schema_attr() {
-    if ! grep -q "<attribute name=\"$1\">" "$SRC_DIR/src/conf/schemas/domaincommon.rng"; then
+    if ! grep -q "<attribute name=\"$1\">" "$SCHEMA_DIR/domaincommon.rng"; then
         echo "skip: this libvirt has no '$1' attribute"
         return 77
     fi
@@ -260,8 +268,8 @@ require_schema_attr() {
 
 # Like require_schema_attr, for any text of the domain schema.
 require_schema_text() {
-    if ! grep -q -- "$1" "$SRC_DIR/src/conf/schemas/domaincommon.rng" \
-                        "$SRC_DIR/src/conf/schemas/basictypes.rng"; then
+    if ! grep -q -- "$1" "$SCHEMA_DIR/domaincommon.rng" \
+                        "$SCHEMA_DIR/basictypes.rng"; then
         echo "skip: this libvirt's schema has no '$1'"
         return 77
     fi
@@ -270,6 +278,8 @@ require_schema_text() {
 # Like require_schema_attr, for a file of the libvirt tree (such as the test
 # data that comes with a feature).
 require_source_file() {
+    # an installed libvirt is the one with the series
+    [ -n "${E2E_INSTALLED:-}" ] && return 0
     if [ ! -e "$SRC_DIR/$1" ]; then
         echo "skip: this libvirt has no $1"
         return 77

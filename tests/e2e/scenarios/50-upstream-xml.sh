@@ -7,7 +7,7 @@ scenario() {
     require_schema_text 'virOnOffAuto' || return
     xml=$(domain_xml smmuv3-auto)
     virsh define "$xml" || return 1
-    VIRSH="timeout 60 $BUILD_DIR/run $VIRSH_BIN -q -c qemu:///embed?root=$ROOT" \
+    VIRSH="timeout 60 ${VIRSH_CMD[*]} -q -c qemu:///embed?root=$ROOT" \
         "$TOP/scripts/upstream-xml" --virsh "$dom" || return 1
     out=$(virsh dumpxml --inactive "$dom") || return 1
     expect_match "rewritten definition" "*<driver pciBus='1'/>*" "$out" || return 1
