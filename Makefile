@@ -1,5 +1,5 @@
 # Entry points; the work is done by scripts/.
-.PHONY: all fetch worktree build demo check test e2e export check-series bench fuzz sid-root clean
+.PHONY: all fetch worktree build demo check test e2e export check-series bench fuzz sid-root deb deb-check clean
 
 all: demo
 
@@ -41,6 +41,16 @@ fuzz:
 
 sid-root:
 	scripts/sid-root
+
+# Debian packages of Debian's libvirt with the series (work/deb), then the
+# installation check; DEB_ARCHES="amd64 arm64" by default
+DEB_ARCHES ?= amd64 arm64
+deb:
+	scripts/deb $(DEB_ARCHES)
+	scripts/deb-check
+
+deb-check:
+	scripts/deb-check
 
 clean:
 	rm -rf work

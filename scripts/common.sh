@@ -164,3 +164,15 @@ fetch_source_file() {
     fi
     mv "$tmp" "$dest"
 }
+
+# Remove a root file system, after making sure nothing is mounted in it any
+# more (a bind mount of the checkout would otherwise be deleted with it).
+remove_root() {
+    local dir
+    dir=$(realpath -m "$1")
+    unmount_under "$dir"
+    if awk -v r="$dir" '$2 == r || index($2, r "/") == 1 { found = 1 } END { exit !found }' /proc/mounts; then
+        die "$dir still has mounts; not removing it"
+    fi
+    as_root rm -rf "$dir"
+}
