@@ -55,13 +55,33 @@ debian_mirror() {
         awk '$1 == "deb" && $2 !~ /-/ { print $3; found = 1; exit } END { exit !found }'
 }
 
+# The scripts that mount refuse paths /proc/mounts would escape.
+check_mount_path() {
+    case $1 in
+        *[[:space:]\\]*) die "'$1' has white space or a backslash; use a path without";;
+    esac
+}
+
 # Unmount everything mounted at or below a directory, deepest first.
 unmount_under() {
     local dir m
     dir=$(realpath -m "$1")
-    for m in $(awk -v r="$dir" '$2 == r || index($2, r "/") == 1 { print $2 }' /proc/mounts | sort -r); do
-        as_root umount -l "$m" 2>/dev/null || true
+    check_mount_path "$dir"
+    awk -v r="$dir" '$2 == r || index($2, r "/") == 1 { print $2 }' /proc/mounts |
+        LC_ALL=C sort -r | while read -r m; do
+            as_root umount -l "$m" 2>/dev/null || true
+        done
+}
+
+# Kill every process whose root directory is the given one (a chroot).
+kill_in_root() {
+    local dir p
+    dir=$(realpath -m "$1")
+    for p in /proc/[0-9]*; do
+        [ "$(as_root readlink "$p/root" 2>/dev/null)" = "$dir" ] &&
+            as_root kill -KILL "${p#/proc/}" 2>/dev/null
     done
+    return 0
 }
 
 # Mount /proc, /sys, /dev and /dev/pts in a root file system for chroot use,
@@ -69,6 +89,7 @@ unmount_under() {
 mount_root() {
     local root=$1 d
     shift
+    check_mount_path "$root"
     as_root mount -t proc proc "$root/proc"
     as_root mount -t sysfs sysfs "$root/sys"
     as_root mount --bind /dev "$root/dev"
@@ -80,14 +101,14 @@ mount_root() {
 }
 
 # Run a command in a root file system, with a clean environment, within
-# IN_ROOT_TIMEOUT seconds if set.
+# IN_ROOT_TIMEOUT seconds if set. IN_ROOT_ENV may name more VAR=VALUE.
 in_root() {
     local root=$1
     shift
-    as_root timeout "${IN_ROOT_TIMEOUT:-0}" chroot "$root" /usr/bin/env -i \
+    as_root timeout --kill-after=30 "${IN_ROOT_TIMEOUT:-0}" chroot "$root" /usr/bin/env -i \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         HOME="${IN_ROOT_HOME:-/root}" LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
-        "$@"
+        ${IN_ROOT_ENV:-} "$@"
 }
 
 # Set up a private apt configuration (sources, state and cache under the
@@ -168,8 +189,14 @@ fetch_source_file() {
 # Remove a root file system, after making sure nothing is mounted in it any
 # more (a bind mount of the checkout would otherwise be deleted with it).
 remove_root() {
-    local dir
+    local dir cache
     dir=$(realpath -m "$1")
+    cache=$(realpath -m "$CACHE_DIR")
+    case $dir in
+        "$cache"/?*) ;;
+        *) die "not removing $dir: it is not under $cache";;
+    esac
+    kill_in_root "$dir"
     unmount_under "$dir"
     if awk -v r="$dir" '$2 == r || index($2, r "/") == 1 { found = 1 } END { exit !found }' /proc/mounts; then
         die "$dir still has mounts; not removing it"
